@@ -352,21 +352,41 @@ export function combinePartials(
   return aggregate.beta.subtract(accumulator.evaluate());
 }
 
+/** §7.2: a decryption needs at least k distinct trustees. */
+function requireThreshold(
+  partials: readonly { trustee: number }[],
+  threshold: number | undefined,
+): void {
+  if (threshold !== undefined && new Set(partials.map((p) => p.trustee)).size < threshold) {
+    throw new MalformedInputError(
+      "trustees",
+      `${partials.length} partial decryptions given, at least ${threshold} trustees are needed`,
+      "§7.2",
+    );
+  }
+}
+
 /** §7.2 + §7.4: the plaintext count t with tG = T, for 0 ≤ t ≤ bound. */
 export function decryptCount(
   aggregate: DecodedCiphertext,
   partials: readonly { trustee: number; partial: Point }[],
   bound: number,
+  threshold?: number,
 ): number {
+  requireThreshold(partials, threshold);
   return boundedDiscreteLog(combinePartials(aggregate, partials), bound);
 }
 
-/** §7.3: does the claimed count t satisfy tG = B − M? */
+/** §7.3: does the claimed count t, with 0 ≤ t ≤ bound, satisfy tG = B − M? */
 export function countMatches(
   aggregate: DecodedCiphertext,
   partials: readonly { trustee: number; partial: Point }[],
   claimed: number,
+  bound: number,
+  threshold?: number,
 ): boolean {
+  requireThreshold(partials, threshold);
+  if (!Number.isSafeInteger(claimed) || claimed < 0 || claimed > bound) return false;
   const expected = combinePartials(aggregate, partials);
   return multiplyPublic(GENERATOR, BigInt(claimed)).equals(expected);
 }
