@@ -58,6 +58,9 @@ const config: HardhatUserConfig = {
   networks: {
     hardhat: {
       allowUnlimitedContractSize: false,
+      // Same rules as the validators' Clique chain (London/Paris): gas figures measured here,
+      // e.g. modexp under EIP-2565 rather than Osaka's EIP-7883, are the production figures.
+      hardfork: "merge",
     },
   },
   typechain: {

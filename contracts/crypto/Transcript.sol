@@ -73,6 +73,7 @@ library Transcript {
         bytes32 tag = TAG_ZERO_ONE;
         bytes32 h;
         assembly ("memory-safe") {
+            // Writes the point at pt as two words at dst; returns the next free word.
             function putPoint(dst, pt) -> next {
                 mstore(dst, mload(pt))
                 mstore(add(dst, 0x20), mload(add(pt, 0x20)))
@@ -127,6 +128,7 @@ library Transcript {
         bytes32 tag = TAG_SELECTION;
         bytes32 h;
         assembly ("memory-safe") {
+            // Writes the point at pt as two words at dst; returns the next free word.
             function putPoint(dst, pt) -> next {
                 mstore(dst, mload(pt))
                 mstore(add(dst, 0x20), mload(add(pt, 0x20)))
@@ -217,6 +219,7 @@ library Transcript {
         bytes32 tag = TAG_DECRYPTION;
         bytes32 h;
         assembly ("memory-safe") {
+            // Writes the point at pt as two words at dst; returns the next free word.
             function putPoint(dst, pt) -> next {
                 mstore(dst, mload(pt))
                 mstore(add(dst, 0x20), mload(add(pt, 0x20)))
@@ -263,6 +266,7 @@ library Transcript {
         bytes32 tag = TAG_COMPLAINT;
         bytes32 h;
         assembly ("memory-safe") {
+            // Writes the point at pt as two words at dst; returns the next free word.
             function putPoint(dst, pt) -> next {
                 mstore(dst, mload(pt))
                 mstore(add(dst, 0x20), mload(add(pt, 0x20)))

@@ -16,8 +16,10 @@ import {Transcript} from "./Transcript.sol";
 ///         `v₀G = a₀ + c₀α`, `v₀K = b₀ + c₀β`, `v₁G = a₁ + c₁α`, `v₁K = b₁ + c₁(β − G)`.
 ///         On-chain cost: 8 ecMul + 5 ecAdd.
 /// @dev The hot path is one assembly routine: the transcript is written once into the memory
-///      past the free memory pointer, hashed in place, and the equations read their points from
-///      that same buffer; the precompile scratch words follow it. Nothing is allocated.
+///      past the free memory pointer, hashed in place, and the equations then run in place over
+///      that same buffer (see {verifyValidated}). Nothing is allocated. The transcript
+///      layout is the one of {Transcript.zeroOneChallenge} (the tests check both against the
+///      SDK).
 library ZeroOneProofVerifier {
     /// @notice The option proof failed its challenge split or an equation of §5.2.3.
     error ZeroOneProofInvalid();
@@ -141,32 +143,6 @@ library ZeroOneProofVerifier {
         bytes32 tag = Transcript.TAG_ZERO_ONE;
         uint256 failed;
         assembly ("memory-safe") {
-            // v·base == a + c·y, all points given by memory pointers; scratch t[0..0xa0).
-            // Returns 1 if it holds, 0 if not, 6/7 (the precompile) if a precompile failed.
-            function holds(t, base, v, a, c, y) -> result {
-                let u := add(t, 0x40)
-                mstore(t, mload(a))
-                mstore(add(t, 0x20), mload(add(a, 0x20)))
-                mstore(u, mload(y))
-                mstore(add(t, 0x60), mload(add(y, 0x20)))
-                mstore(add(t, 0x80), c)
-                if iszero(staticcall(gas(), 0x07, u, 0x60, u, 0x40)) {
-                    result := 7
-                    leave
-                }
-                if iszero(staticcall(gas(), 0x06, t, 0x80, t, 0x40)) {
-                    result := 6
-                    leave
-                }
-                mstore(u, mload(base))
-                mstore(add(t, 0x60), mload(add(base, 0x20)))
-                mstore(add(t, 0x80), v)
-                if iszero(staticcall(gas(), 0x07, u, 0x60, u, 0x40)) {
-                    result := 7
-                    leave
-                }
-                result := and(eq(mload(t), mload(u)), eq(mload(add(t, 0x20)), mload(add(t, 0x60))))
-            }
             let r := 21888242871839275222246405745257275088548364400416034343698204186575808495617
             // Transcript (§5.2.1), 21 words at m; K, α, β, a₀, b₀, a₁, b₁ at words 7, 9, …, 19.
             let m := mload(0x40)
@@ -200,46 +176,88 @@ library ZeroOneProofVerifier {
             let c0 := mload(add(proof, 0x80))
             // c₁ = c − c₀ mod r (c₀ < r was checked by §2.1).
             let c1 := addmod(mod(keccak256(m, 0x2a0), r), sub(r, c0), r)
-            // Scratch: t[0..0xa0) for the equations, g = G, s = β − G.
-            let t := add(m, 0x2a0)
-            let g := add(m, 0x340)
-            mstore(g, 1)
-            mstore(add(g, 0x20), 2)
-            let result := holds(t, g, mload(add(proof, 0xa0)), add(m, 0x1a0), c0, add(m, 0x120))
-            if eq(result, 1) {
-                result := holds(
-                    t,
-                    add(m, 0xe0),
-                    mload(add(proof, 0xa0)),
-                    add(m, 0x1e0),
-                    c0,
-                    add(m, 0x160)
+            // The equations run in place over the hashed transcript, last to first, so that each
+            // right-hand commitment is already followed by free words (wₙ = word n of m):
+            // K = w7–8, α = w9–10, β = w11–12 stay intact; a₀, b₀, a₁, b₁ = w13, 15, 17, 19
+            // are each overwritten by their equation's right-hand side a + c·y.
+            let mulOk := 1
+            let addOk := 1
+            // v₁K = b₁ + c₁(β − G): w21–22 ← β, w23–24 ← −G, ecAdd → β − G; ·c₁; + b₁ at w19.
+            mstore(add(m, 0x2a0), mload(add(m, 0x160)))
+            mstore(add(m, 0x2c0), mload(add(m, 0x180)))
+            mstore(add(m, 0x2e0), 1)
+            mstore(
+                add(m, 0x300),
+                21888242871839275222246405745257275088696311157297823662689037894645226208581
+            )
+            addOk := and(addOk, staticcall(gas(), 0x06, add(m, 0x2a0), 0x80, add(m, 0x2a0), 0x40))
+            mstore(add(m, 0x2e0), c1)
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x2a0), 0x60, add(m, 0x2a0), 0x40))
+            addOk := and(addOk, staticcall(gas(), 0x06, add(m, 0x260), 0x80, add(m, 0x260), 0x40))
+            mstore(add(m, 0x2a0), mload(add(m, 0xe0)))
+            mstore(add(m, 0x2c0), mload(add(m, 0x100)))
+            mstore(add(m, 0x2e0), mload(add(proof, 0xc0)))
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x2a0), 0x60, add(m, 0x2a0), 0x40))
+            valid := and(
+                eq(mload(add(m, 0x260)), mload(add(m, 0x2a0))),
+                eq(mload(add(m, 0x280)), mload(add(m, 0x2c0)))
+            )
+            // v₁G = a₁ + c₁α: w19–20 ← α, w21 ← c₁; + a₁ at w17; then v₁G at w19.
+            mstore(add(m, 0x260), mload(add(m, 0x120)))
+            mstore(add(m, 0x280), mload(add(m, 0x140)))
+            mstore(add(m, 0x2a0), c1)
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x260), 0x60, add(m, 0x260), 0x40))
+            addOk := and(addOk, staticcall(gas(), 0x06, add(m, 0x220), 0x80, add(m, 0x220), 0x40))
+            mstore(add(m, 0x260), 1)
+            mstore(add(m, 0x280), 2)
+            mstore(add(m, 0x2a0), mload(add(proof, 0xc0)))
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x260), 0x60, add(m, 0x260), 0x40))
+            valid := and(
+                valid,
+                and(
+                    eq(mload(add(m, 0x220)), mload(add(m, 0x260))),
+                    eq(mload(add(m, 0x240)), mload(add(m, 0x280)))
                 )
-            }
-            if eq(result, 1) {
-                result := holds(t, g, mload(add(proof, 0xc0)), add(m, 0x220), c1, add(m, 0x120))
-            }
-            if eq(result, 1) {
-                // s = β + (−G) = β − G, written over the transcript's β words (already hashed).
-                let s := add(m, 0x160)
-                mstore(add(m, 0x1a0), 1)
-                mstore(
-                    add(m, 0x1c0),
-                    21888242871839275222246405745257275088696311157297823662689037894645226208581
+            )
+            // v₀K = b₀ + c₀β: w17–18 ← β, w19 ← c₀; + b₀ at w15; then v₀K at w17.
+            mstore(add(m, 0x220), mload(add(m, 0x160)))
+            mstore(add(m, 0x240), mload(add(m, 0x180)))
+            mstore(add(m, 0x260), c0)
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x220), 0x60, add(m, 0x220), 0x40))
+            addOk := and(addOk, staticcall(gas(), 0x06, add(m, 0x1e0), 0x80, add(m, 0x1e0), 0x40))
+            mstore(add(m, 0x220), mload(add(m, 0xe0)))
+            mstore(add(m, 0x240), mload(add(m, 0x100)))
+            mstore(add(m, 0x260), mload(add(proof, 0xa0)))
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x220), 0x60, add(m, 0x220), 0x40))
+            valid := and(
+                valid,
+                and(
+                    eq(mload(add(m, 0x1e0)), mload(add(m, 0x220))),
+                    eq(mload(add(m, 0x200)), mload(add(m, 0x240)))
                 )
-                // ecAdd(β, −G) reads β ‖ (−G) from words 11–14 and writes over words 11–12;
-                // a₀ (words 13–14) is no longer needed.
-                switch staticcall(gas(), 0x06, s, 0x80, s, 0x40)
-                case 0 {
-                    result := 6
-                }
-                default {
-                    result := holds(t, add(m, 0xe0), mload(add(proof, 0xc0)), add(m, 0x260), c1, s)
-                }
+            )
+            // v₀G = a₀ + c₀α: w15–16 ← α, w17 ← c₀; + a₀ at w13; then v₀G at w15.
+            mstore(add(m, 0x1e0), mload(add(m, 0x120)))
+            mstore(add(m, 0x200), mload(add(m, 0x140)))
+            mstore(add(m, 0x220), c0)
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x1e0), 0x60, add(m, 0x1e0), 0x40))
+            addOk := and(addOk, staticcall(gas(), 0x06, add(m, 0x1a0), 0x80, add(m, 0x1a0), 0x40))
+            mstore(add(m, 0x1e0), 1)
+            mstore(add(m, 0x200), 2)
+            mstore(add(m, 0x220), mload(add(proof, 0xa0)))
+            mulOk := and(mulOk, staticcall(gas(), 0x07, add(m, 0x1e0), 0x60, add(m, 0x1e0), 0x40))
+            valid := and(
+                valid,
+                and(
+                    eq(mload(add(m, 0x1a0)), mload(add(m, 0x1e0))),
+                    eq(mload(add(m, 0x1c0)), mload(add(m, 0x200)))
+                )
+            )
+            if iszero(addOk) {
+                failed := 0x06
             }
-            valid := eq(result, 1)
-            if gt(result, 1) {
-                failed := result
+            if iszero(mulOk) {
+                failed := 0x07
             }
         }
         if (failed != 0) revert BN254.BN254PrecompileFailed(failed);

@@ -11,7 +11,14 @@ import {ContestBallotVerifier} from "../crypto/ContestBallotVerifier.sol";
 import {Ciphertext, Point} from "../crypto/CryptoTypes.sol";
 import {ElGamal} from "../crypto/ElGamal.sol";
 import {BallotHashing} from "./BallotHashing.sol";
-import {Ballot, ContestBallot, ContestConfig, ElectionConfig} from "./ElectionTypes.sol";
+import {PackedTotals} from "./PackedTotals.sol";
+import {
+    Ballot,
+    BallotSubmission,
+    ContestBallot,
+    ContestConfig,
+    ElectionConfig
+} from "./ElectionTypes.sol";
 import {IElection, IElectionKeyReceiver} from "./IElection.sol";
 import {IKeyCeremony} from "./IKeyCeremony.sol";
 
@@ -22,7 +29,9 @@ import {IKeyCeremony} from "./IKeyCeremony.sol";
 ///         polling), `GATEWAY_ROLE` (relays voters' signed ballots). None of them can alter a
 ///         ballot or a total. Decryption and results live in {ElectionTally}.
 contract Election is IElection, AccessControl, EIP712, Initializable {
+    /// @notice Role that publishes the eligibility roll before polling (§10.3).
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
+    /// @notice Role that relays voters' signed ballots and opened (spoiled) ballots (§12.6, §12.7).
     bytes32 public constant GATEWAY_ROLE = keccak256("GATEWAY_ROLE");
 
     /// @dev Largest option count of a contest; keeps every ballot well inside a block.
@@ -44,8 +53,11 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
     mapping(uint256 constituency => uint256 voters) private _voters;
     mapping(address credential => bytes32 record) private _records;
     mapping(bytes32 ciphertextsHash => bool spoiled) private _spoiled;
-    mapping(uint256 contestId => Ciphertext[] totals) private _totals;
+    /// @dev Two packed words per option: see {PackedTotals}.
+    mapping(uint256 contestId => uint256[] packed) private _totals;
 
+    /// @notice Sets the EIP-712 domain (§12.3) and locks the implementation; only clones are
+    ///         initialised.
     constructor() EIP712("Shafaf", "1") {
         _disableInitializers();
     }
@@ -74,8 +86,8 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         _manifestHash = config.manifestHash;
         for (uint256 j = 0; j < config.contests.length; ++j) {
             _contests.push(config.contests[j]);
-            Ciphertext[] storage totals_ = _totals[j];
-            for (uint256 o = 0; o < config.contests[j].options; ++o) totals_.push();
+            uint256[] storage totals_ = _totals[j];
+            for (uint256 o = 0; o < 2 * uint256(config.contests[j].options); ++o) totals_.push();
         }
         for (uint256 v = 0; v < config.constituencyContests.length; ++v) {
             _constituencyContests.push(config.constituencyContests[v]);
@@ -121,6 +133,48 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         // §12.6.2
         _requirePollingOpen();
         if (!_keySealed) revert ElectionKeyNotSealed();
+        uint256 v = ballot.constituency;
+        if (v >= _constituencyContests.length) revert ElectionUnknownConstituency(v);
+        Ciphertext[][] memory totals_ = _loadTotals(v);
+        receipt = _cast(ballot, signature, eligibilityProof, superseded, totals_);
+        _storeTotals(v, totals_);
+    }
+
+    /// @inheritdoc IElection
+    function castBallots(
+        uint256 constituency,
+        BallotSubmission[] calldata submissions
+    ) external override onlyRole(GATEWAY_ROLE) returns (bytes32[] memory receipts) {
+        _requirePollingOpen();
+        if (!_keySealed) revert ElectionKeyNotSealed();
+        if (constituency >= _constituencyContests.length) {
+            revert ElectionUnknownConstituency(constituency);
+        }
+        if (submissions.length == 0) revert ElectionBatchInvalid(0, constituency);
+        Ciphertext[][] memory totals_ = _loadTotals(constituency);
+        receipts = new bytes32[](submissions.length);
+        for (uint256 i = 0; i < submissions.length; ++i) {
+            BallotSubmission calldata s = submissions[i];
+            if (s.ballot.constituency != constituency) revert ElectionBatchInvalid(i, constituency);
+            receipts[i] = _cast(s.ballot, s.signature, s.eligibilityProof, s.superseded, totals_);
+        }
+        _storeTotals(constituency, totals_);
+    }
+
+    /// @notice §12.6.3–§12.6.9 for one ballot; its contribution goes to the in-memory totals.
+    /// @param ballot The encrypted ballot (§12.1).
+    /// @param signature The credential's EIP-712 signature (§12.3).
+    /// @param eligibilityProof Merkle proof of `leaf(credential, constituency)` (§10.3).
+    /// @param superseded The superseded ballot's ciphertexts, flattened; empty for a first ballot.
+    /// @param totals_ The constituency's contests' totals, in ballot order; updated in place.
+    /// @return receipt The receipt (§12.4).
+    function _cast(
+        Ballot calldata ballot,
+        bytes calldata signature,
+        bytes32[] calldata eligibilityProof,
+        Ciphertext[] calldata superseded,
+        Ciphertext[][] memory totals_
+    ) private returns (bytes32 receipt) {
         // §12.6.3
         _requireEligible(ballot.credential, ballot.constituency, eligibilityProof);
         // §12.6.4
@@ -137,7 +191,7 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         // §12.6.7 (the receipt of §12.4 hashes the signed digest)
         receipt = _checkSignature(ballot, signature);
         // §12.6.8 and the totals of §12.6.9
-        _verifyAndAddToTotals(ballot.contests, ballot.credential, superseded, supersedes);
+        _verifyAndAddToTotals(ballot.contests, ballot.credential, superseded, supersedes, totals_);
         // §12.6.9
         _record(ballot, receipt, ctHash);
     }
@@ -170,6 +224,7 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
             }
         }
         bytes32 ctHash = BallotHashing.ciphertextsHash(contests, totalOptions);
+        if (_spoiled[ctHash]) revert ElectionBallotSpoiled(ctHash);
         _spoiled[ctHash] = true;
         emit BallotSpoiled(constituency, ctHash, nonces, selections);
     }
@@ -216,7 +271,9 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
     }
 
     /// @inheritdoc IElection
-    function roll(uint256 constituency) external view override returns (bytes32 root, uint256 voters) {
+    function roll(
+        uint256 constituency
+    ) external view override returns (bytes32 root, uint256 voters) {
         return (_roots[constituency], _voters[constituency]);
     }
 
@@ -236,9 +293,11 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
     }
 
     /// @inheritdoc IElection
-    function totals(uint256 contestId) external view override returns (Ciphertext[] memory) {
+    function totals(uint256 contestId) external view override returns (Ciphertext[] memory all) {
         if (contestId >= _contests.length) revert ElectionUnknownContest(contestId);
-        return _totals[contestId];
+        uint256[] storage packed = _totals[contestId];
+        all = new Ciphertext[](packed.length / 2);
+        for (uint256 o = 0; o < all.length; ++o) all[o] = PackedTotals.load(packed, o);
     }
 
     /// @inheritdoc IElection
@@ -255,6 +314,10 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         }
     }
 
+    /// @notice Checks the parameters of §10: a polling window in the future, a KDF cost in
+    ///         range, contests with `1 … MAX_OPTIONS` options and a valid selection rule, and
+    ///         constituencies listing known contests, strictly ascending.
+    /// @param config The election's parameters.
     function _validateConfig(ElectionConfig calldata config) private view {
         if (config.pollingStart <= block.timestamp || config.pollingEnd <= config.pollingStart) {
             revert ElectionConfigInvalid("pollingWindow", config.pollingStart);
@@ -289,12 +352,18 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         }
     }
 
+    /// @notice Reverts outside the polling window `[pollingStart, pollingEnd)` (§10.2).
     function _requirePollingOpen() private view {
         if (block.timestamp < _pollingStart || block.timestamp >= _pollingEnd) {
             revert ElectionPollingClosed(block.timestamp, _pollingStart, _pollingEnd);
         }
     }
 
+    /// @notice §12.6.3: the constituency exists, its root is set and the Merkle proof shows
+    ///         `leaf(credential, v)` (§10.3).
+    /// @param credential The ballot's credential.
+    /// @param v The ballot's constituency.
+    /// @param proof The Merkle proof.
     function _requireEligible(
         address credential,
         uint256 v,
@@ -309,7 +378,10 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         }
     }
 
-    /// @dev §12.6.4: exactly the constituency's contests, in order, with their option counts.
+    /// @notice §12.6.4: exactly the constituency's contests, in order, with their option counts.
+    /// @param v The constituency.
+    /// @param contests The ballot's contests.
+    /// @return totalOptions Σ options over the constituency's contests.
     function _checkShape(
         uint256 v,
         ContestBallot[] calldata contests
@@ -323,16 +395,18 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
             if (contestId != ids[i]) revert ElectionContestMismatch(v, i, contestId);
             uint256 options = _contests[contestId].options;
             uint256 given = contests[i].ciphertexts.length;
-            if (given != options || contests[i].optionProofs.length != options) {
-                revert ElectionBallotShapeInvalid(contestId, options, given);
-            }
+            if (given == options) given = contests[i].optionProofs.length;
+            if (given != options) revert ElectionBallotShapeInvalid(contestId, options, given);
             totalOptions += options;
         }
     }
 
-    /// @dev §12.6.9: stores the record and emits the receipt.
+    /// @notice §12.6.9: stores the record (§12.5) and emits the receipt.
+    /// @param ballot The accepted ballot.
+    /// @param receipt Its receipt (§12.4).
+    /// @param ctHash Its `ciphertextsHash` (§12.2).
     function _record(Ballot calldata ballot, bytes32 receipt, bytes32 ctHash) private {
-        _records[ballot.credential] = BallotHashing.record(receipt, ctHash);
+        _records[ballot.credential] = BallotHashing.record(receipt, ctHash, ballot.constituency);
         emit BallotCast(
             ballot.credential,
             ballot.constituency,
@@ -342,7 +416,11 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         );
     }
 
-    /// @dev §12.5: the previous receipt and the resupplied ciphertexts match the record.
+    /// @notice §12.5: the previous receipt and the resupplied ciphertexts match the record.
+    /// @param ballot The ballot.
+    /// @param superseded The resupplied ciphertexts of the superseded ballot, flattened.
+    /// @param totalOptions Σ options of the ballot.
+    /// @return supersedes True iff the ballot replaces an earlier one.
     function _checkPrevious(
         Ballot calldata ballot,
         Ciphertext[] calldata superseded,
@@ -350,18 +428,24 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
     ) private view returns (bool supersedes) {
         bytes32 previous = _records[ballot.credential];
         supersedes = previous != bytes32(0);
-        bool matches = supersedes
-            ? superseded.length == totalOptions &&
-                BallotHashing.record(
-                    ballot.previousReceipt,
-                    BallotHashing.flatCiphertextsHash(superseded)
-                ) ==
-                previous
-            : ballot.previousReceipt == bytes32(0) && superseded.length == 0;
-        if (!matches) revert ElectionPreviousBallotMismatch(ballot.credential, ballot.previousReceipt);
+        bool matches =
+            supersedes
+                ? superseded.length == totalOptions &&
+                    BallotHashing.record(
+                        ballot.previousReceipt,
+                        BallotHashing.flatCiphertextsHash(superseded),
+                        ballot.constituency
+                    ) ==
+                        previous
+                : ballot.previousReceipt == bytes32(0) && superseded.length == 0;
+        if (!matches)
+            revert ElectionPreviousBallotMismatch(ballot.credential, ballot.previousReceipt);
     }
 
-    /// @dev §12.3: the EIP-712 signature recovers the credential; returns the receipt (§12.4).
+    /// @notice §12.3: the EIP-712 signature recovers the credential; returns the receipt (§12.4).
+    /// @param ballot The ballot.
+    /// @param signature The 65-byte signature.
+    /// @return receipt The receipt (§12.4).
     function _checkSignature(
         Ballot calldata ballot,
         bytes calldata signature
@@ -381,22 +465,74 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         receipt = BallotHashing.receipt(_electionId, digest, signature);
     }
 
+    /// @notice §12.6.8 for every contest, then `total ← total + new − superseded` per option
+    ///         (§12.5, §4.3) in the in-memory totals.
+    /// @param contests The ballot's contests.
+    /// @param credential The ballot's credential (the proofs' voter).
+    /// @param superseded The superseded ballot's ciphertexts, flattened in ballot order.
+    /// @param supersedes Whether the ballot replaces an earlier one.
+    /// @param totals_ The constituency's contests' totals, in ballot order; updated in place.
     function _verifyAndAddToTotals(
         ContestBallot[] calldata contests,
         address credential,
         Ciphertext[] calldata superseded,
-        bool supersedes
-    ) private {
+        bool supersedes,
+        Ciphertext[][] memory totals_
+    ) private view {
         Point memory key = _key;
         uint256 flatIndex;
         for (uint256 i = 0; i < contests.length; ++i) {
             ContestBallot memory c = contests[i];
             _verifyContest(c, credential, key);
-            flatIndex = _updateTotals(c, superseded, flatIndex, supersedes);
+            Ciphertext[] memory contestTotals = totals_[i];
+            for (uint256 o = 0; o < c.ciphertexts.length; ++o) {
+                Ciphertext memory total = ElGamal.add(contestTotals[o], c.ciphertexts[o]);
+                if (supersedes) total = ElGamal.sub(total, superseded[flatIndex]);
+                contestTotals[o] = total;
+                ++flatIndex;
+            }
         }
     }
 
-    function _verifyContest(ContestBallot memory c, address credential, Point memory key) private view {
+    /// @notice The constituency's contests' totals, unpacked, in ballot order.
+    /// @param v The constituency.
+    /// @return totals_ Per contest of the constituency, one ciphertext per option.
+    function _loadTotals(uint256 v) private view returns (Ciphertext[][] memory totals_) {
+        uint256[] storage ids = _constituencyContests[v];
+        totals_ = new Ciphertext[][](ids.length);
+        for (uint256 i = 0; i < ids.length; ++i) {
+            uint256[] storage packed = _totals[ids[i]];
+            Ciphertext[] memory contestTotals = new Ciphertext[](packed.length / 2);
+            for (uint256 o = 0; o < contestTotals.length; ++o) {
+                contestTotals[o] = PackedTotals.load(packed, o);
+            }
+            totals_[i] = contestTotals;
+        }
+    }
+
+    /// @notice Writes back the totals loaded by {_loadTotals}, packed.
+    /// @param v The constituency.
+    /// @param totals_ Per contest of the constituency, one ciphertext per option.
+    function _storeTotals(uint256 v, Ciphertext[][] memory totals_) private {
+        uint256[] storage ids = _constituencyContests[v];
+        for (uint256 i = 0; i < ids.length; ++i) {
+            uint256[] storage packed = _totals[ids[i]];
+            Ciphertext[] memory contestTotals = totals_[i];
+            for (uint256 o = 0; o < contestTotals.length; ++o) {
+                PackedTotals.store(packed, o, contestTotals[o]);
+            }
+        }
+    }
+
+    /// @notice Verifies one contest's option proofs (§5.2) and selection proof (§5.3).
+    /// @param c The contest ballot.
+    /// @param credential The ballot's credential (the proofs' voter).
+    /// @param key The election key `K`.
+    function _verifyContest(
+        ContestBallot memory c,
+        address credential,
+        Point memory key
+    ) private view {
         ContestConfig storage cfg = _contests[c.contestId];
         uint256 status = ContestBallotVerifier.verifyStatus(
             _electionId,
@@ -415,29 +551,20 @@ contract Election is IElection, AccessControl, EIP712, Initializable {
         if (status != 0) revert ElectionProofInvalid(c.contestId, status - 1);
     }
 
-    function _updateTotals(
-        ContestBallot memory c,
-        Ciphertext[] calldata superseded,
-        uint256 flatIndex,
-        bool supersedes
-    ) private returns (uint256) {
-        Ciphertext[] storage totals_ = _totals[c.contestId];
-        for (uint256 o = 0; o < c.ciphertexts.length; ++o) {
-            Ciphertext memory total = ElGamal.add(totals_[o], c.ciphertexts[o]);
-            if (supersedes) total = ElGamal.sub(total, superseded[flatIndex]);
-            totals_[o] = total;
-            ++flatIndex;
-        }
-        return flatIndex;
-    }
-
-    /// @dev §12.7: α = ρG and β = ρK + mG with m ∈ {0, 1}.
+    /// @notice §12.7: α = ρG and β = ρK + mG with m ∈ {0, 1}.
+    /// @param ct The ciphertext `(α, β)`.
+    /// @param key The election key `K`.
+    /// @param nonce The nonce ρ.
+    /// @param selection The plaintext `m`.
+    /// @return True iff `(ρ, m)` opens `ct`.
     function _opens(
         Ciphertext calldata ct,
         Point memory key,
         uint256 nonce,
         uint256 selection
     ) private view returns (bool) {
+        BN254.validatePoint(ct.alpha);
+        BN254.validatePoint(ct.beta);
         if (selection > 1) return false;
         BN254.validateScalar(nonce);
         Point memory alpha = BN254.mul(BN254.generator(), nonce);

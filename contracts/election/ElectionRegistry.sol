@@ -13,21 +13,28 @@ import {KeyCeremony} from "./KeyCeremony.sol";
 /// @notice See {IElectionRegistry}. `DEFAULT_ADMIN_ROLE` manages who holds `COMMISSION_ROLE`;
 ///         `COMMISSION_ROLE` creates elections and becomes each election's commission.
 contract ElectionRegistry is IElectionRegistry, AccessControl {
+    /// @notice Role that creates elections and becomes each created election's commission.
     bytes32 public constant COMMISSION_ROLE = keccak256("COMMISSION_ROLE");
 
+    /// @notice The audited {Election} implementation every election clones.
     address public immutable electionImplementation;
+    /// @notice The audited {KeyCeremony} implementation every key ceremony clones.
     address public immutable ceremonyImplementation;
+    /// @notice The audited {ElectionTally} implementation every tally clones.
     address public immutable tallyImplementation;
 
     Deployment[] private _elections;
 
+    /// @notice Fixes the three implementations and grants the admin both roles.
     /// @param admin Holder of `DEFAULT_ADMIN_ROLE` and the first `COMMISSION_ROLE`.
     /// @param electionImpl The audited {Election} implementation.
     /// @param ceremonyImpl The audited {KeyCeremony} implementation.
     /// @param tallyImpl The audited {ElectionTally} implementation.
     constructor(address admin, address electionImpl, address ceremonyImpl, address tallyImpl) {
-        if (electionImpl.code.length == 0) revert ElectionRegistryImplementationInvalid(electionImpl);
-        if (ceremonyImpl.code.length == 0) revert ElectionRegistryImplementationInvalid(ceremonyImpl);
+        if (electionImpl.code.length == 0)
+            revert ElectionRegistryImplementationInvalid(electionImpl);
+        if (ceremonyImpl.code.length == 0)
+            revert ElectionRegistryImplementationInvalid(ceremonyImpl);
         if (tallyImpl.code.length == 0) revert ElectionRegistryImplementationInvalid(tallyImpl);
         electionImplementation = electionImpl;
         tallyImplementation = tallyImpl;
@@ -65,8 +72,19 @@ contract ElectionRegistry is IElectionRegistry, AccessControl {
             trustees,
             threshold
         );
-        ElectionTally(deployment.tally).initialize(deployment.election, deployment.ceremony, msg.sender);
-        emit ElectionCreated(_elections.length - 1, deployment.election, id, deployment.ceremony, deployment.tally, config.manifestHash);
+        ElectionTally(deployment.tally).initialize(
+            deployment.election,
+            deployment.ceremony,
+            msg.sender
+        );
+        emit ElectionCreated(
+            _elections.length - 1,
+            deployment.election,
+            id,
+            deployment.ceremony,
+            deployment.tally,
+            config.manifestHash
+        );
     }
 
     /// @inheritdoc IElectionRegistry

@@ -20,6 +20,7 @@ contract ElectionTally is IElectionTally, Initializable {
     mapping(uint256 contestId => mapping(uint256 trustee => Point[] partials)) private _partials;
     mapping(uint256 contestId => ContestResult) private _results;
 
+    /// @notice Locks the implementation; only clones are initialised.
     constructor() {
         _disableInitializers();
     }
@@ -28,7 +29,11 @@ contract ElectionTally is IElectionTally, Initializable {
     /// @param election_ The election whose totals are decrypted.
     /// @param ceremony_ The key ceremony holding the trustees and share keys.
     /// @param commission The only account that may record a court-ordered exclusion.
-    function initialize(address election_, address ceremony_, address commission) external initializer {
+    function initialize(
+        address election_,
+        address ceremony_,
+        address commission
+    ) external initializer {
         _election = IElection(election_);
         _ceremony = IKeyCeremony(ceremony_);
         _commission = commission;
@@ -106,7 +111,13 @@ contract ElectionTally is IElectionTally, Initializable {
         return _results[contestId];
     }
 
-    /// @dev §5.5.2 for every option, against the election's own totals.
+    /// @notice Checks a trustee's partial decryptions: §5.5.2 for every option, against the
+    ///         election's own totals and the trustee's share key `K_l` (§6.6).
+    /// @param contestId The contest.
+    /// @param trustee The trustee's index `l`.
+    /// @param totals The contest's encrypted totals `(A, B)`, one per option.
+    /// @param partials `M_l` for every option.
+    /// @param proofs The decryption proofs of §5.5, one per option.
     function _checkPartials(
         uint256 contestId,
         uint256 trustee,
@@ -117,11 +128,25 @@ contract ElectionTally is IElectionTally, Initializable {
         Point memory shareKey = _ceremony.shareKey(trustee);
         bytes32 id = _electionId;
         for (uint256 o = 0; o < totals.length; ++o) {
-            DecryptionProofVerifier.check(id, contestId, o, trustee, shareKey, totals[o], partials[o], proofs[o]);
+            DecryptionProofVerifier.check(
+                id,
+                contestId,
+                o,
+                trustee,
+                shareKey,
+                totals[o],
+                partials[o],
+                proofs[o]
+            );
         }
     }
 
-    /// @dev §14.2: every claimed count satisfies §7.3 for the trustee set, within the bound.
+    /// @notice §14.2: every claimed count satisfies §7.3 for the trustee set, within the bound
+    ///         of §7.4; every trustee of the set must have posted for the contest.
+    /// @param contestId The contest.
+    /// @param totals The contest's encrypted totals, one per option.
+    /// @param counts The claimed count of every option.
+    /// @param trustees The decryption set `Q`.
     function _checkCounts(
         uint256 contestId,
         Ciphertext[] memory totals,
@@ -143,12 +168,16 @@ contract ElectionTally is IElectionTally, Initializable {
         }
     }
 
+    /// @notice The election's encrypted totals of a contest; reverts for an unknown contest.
+    /// @param contestId The contest.
+    /// @return The totals, one ciphertext per option.
     function _totalsOf(uint256 contestId) private view returns (Ciphertext[] memory) {
         (uint256 contests, ) = _election.sizes();
         if (contestId >= contests) revert ElectionTallyUnknownContest(contestId);
         return _election.totals(contestId);
     }
 
+    /// @notice Reverts until the election's polling has ended (§14.1).
     function _requirePollingEnded() private view {
         (, uint64 pollingEnd, , ) = _election.schedule();
         if (block.timestamp < pollingEnd) revert ElectionTallyPollingNotEnded(pollingEnd);

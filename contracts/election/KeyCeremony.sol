@@ -33,6 +33,7 @@ contract KeyCeremony is IKeyCeremony, Initializable {
     Point private _jointKey;
     mapping(uint256 index => Point key) private _shareKeys;
 
+    /// @notice Locks the implementation; only clones are initialised.
     constructor() {
         _disableInitializers();
     }
@@ -42,7 +43,7 @@ contract KeyCeremony is IKeyCeremony, Initializable {
     /// @param id The §3.2 election identifier.
     /// @param pollingStart The election's polling start; sealing must happen before it.
     /// @param trustees Trustee addresses; index `i` is `trustees[i − 1]`.
-    /// @param threshold `k`.
+    /// @param threshold `k`, with `1 ≤ k ≤ n`.
     function initialize(
         address election_,
         bytes32 id,
@@ -100,26 +101,26 @@ contract KeyCeremony is IKeyCeremony, Initializable {
         uint256 seen;
         for (uint256 s = 0; s < shares.length; ++s) {
             EncryptedShare calldata item = shares[s];
-            uint256 l = item.recipient;
-            if (l == 0 || l > n || l == i || _hasBit(seen, l)) {
-                revert KeyCeremonyShareRecipientInvalid(l);
+            uint256 recipient = item.recipient;
+            if (recipient == 0 || recipient > n || recipient == i || _hasBit(seen, recipient)) {
+                revert KeyCeremonyShareRecipientInvalid(recipient);
             }
             BN254.validatePoint(item.ephemeral);
-            seen |= 1 << l;
-            _shares[i][l] = item;
-            emit SharePosted(i, l, item.ephemeral, item.masked);
+            seen |= 1 << recipient;
+            _shares[i][recipient] = item;
+            emit SharePosted(i, recipient, item.ephemeral, item.masked);
         }
         _dealt |= 1 << i;
     }
 
     /// @inheritdoc IKeyCeremony
     function confirmShares() external override {
-        uint256 l = _callerIndex();
+        uint256 recipient = _callerIndex();
         _requireOpen();
-        if (_hasBit(_confirmed, l)) revert KeyCeremonyAlreadyPosted(l);
-        if (!_allOthersDealt(l)) revert KeyCeremonyOutOfOrder(l);
-        _confirmed |= 1 << l;
-        emit SharesConfirmed(l);
+        if (_hasBit(_confirmed, recipient)) revert KeyCeremonyAlreadyPosted(recipient);
+        if (!_allOthersDealt(recipient)) revert KeyCeremonyOutOfOrder(recipient);
+        _confirmed |= 1 << recipient;
+        emit SharesConfirmed(recipient);
     }
 
     /// @inheritdoc IKeyCeremony
@@ -128,26 +129,27 @@ contract KeyCeremony is IKeyCeremony, Initializable {
         Point calldata sharedPoint,
         DleqProof calldata proof
     ) external override returns (bool upheld) {
-        uint256 l = _callerIndex();
+        uint256 recipient = _callerIndex();
         _requireOpen();
-        if (dealer == 0 || dealer > _trustees.length || dealer == l) {
+        if (dealer == 0 || dealer > _trustees.length || dealer == recipient) {
             revert KeyCeremonyShareRecipientInvalid(dealer);
         }
+        if (!_hasBit(_committed, recipient)) revert KeyCeremonyOutOfOrder(recipient);
         if (!_hasBit(_dealt, dealer)) revert KeyCeremonyOutOfOrder(dealer);
-        EncryptedShare storage posted = _shares[dealer][l];
+        EncryptedShare storage posted = _shares[dealer][recipient];
         upheld = Threshold.decideComplaint(
             _electionId,
             dealer,
-            l,
+            recipient,
             _commitments[dealer],
-            _commitments[l][0],
+            _commitments[recipient][0],
             posted.ephemeral,
             posted.masked,
             sharedPoint,
             proof
         );
         if (upheld) _failed = true;
-        emit ComplaintDecided(dealer, l, upheld, sharedPoint, proof);
+        emit ComplaintDecided(dealer, recipient, upheld, sharedPoint, proof);
         if (upheld) emit CeremonyFailed(dealer);
     }
 
@@ -156,9 +158,13 @@ contract KeyCeremony is IKeyCeremony, Initializable {
         _requireOpen();
         if (block.timestamp >= _pollingStart) revert KeyCeremonyTooLate(_pollingStart);
         uint256 n = _trustees.length;
-        uint256 everyone = ((1 << (n + 1)) - 1) ^ 1;
+        uint256 everyone = _everyone();
         if (_committed != everyone || _dealt != everyone || _confirmed != everyone) {
-            revert KeyCeremonyNotReady(_popcount(_committed), _popcount(_dealt), _popcount(_confirmed));
+            revert KeyCeremonyNotReady(
+                _popcount(_committed),
+                _popcount(_dealt),
+                _popcount(_confirmed)
+            );
         }
         uint256 k = _threshold;
         Point[] memory flat = new Point[](n * k);
@@ -169,9 +175,9 @@ contract KeyCeremony is IKeyCeremony, Initializable {
             BN254.addAssign(key, c[0]);
         }
         Point[] memory shareKeys = new Point[](n);
-        for (uint256 l = 1; l <= n; ++l) {
-            shareKeys[l - 1] = Threshold.publicShareKey(flat, k, l);
-            _shareKeys[l] = shareKeys[l - 1];
+        for (uint256 index = 1; index <= n; ++index) {
+            shareKeys[index - 1] = Threshold.publicShareKey(flat, k, index);
+            _shareKeys[index] = shareKeys[index - 1];
         }
         _jointKey = key;
         _sealed = true;
@@ -196,6 +202,7 @@ contract KeyCeremony is IKeyCeremony, Initializable {
 
     /// @inheritdoc IKeyCeremony
     function trustee(uint256 index) external view override returns (address) {
+        if (index == 0 || index > _trustees.length) revert KeyCeremonyUnknownTrustee(index);
         return _trustees[index - 1];
     }
 
@@ -238,25 +245,44 @@ contract KeyCeremony is IKeyCeremony, Initializable {
         return _shareKeys[index];
     }
 
+    /// @notice The caller's trustee index; reverts `KeyCeremonyNotTrustee` for anyone else.
+    /// @return index The caller's 1-based trustee index.
     function _callerIndex() private view returns (uint256 index) {
         index = _indexOf[msg.sender];
         if (index == 0) revert KeyCeremonyNotTrustee(msg.sender);
     }
 
+    /// @notice Reverts unless the ceremony is still open: neither failed nor sealed.
     function _requireOpen() private view {
         if (_failed) revert KeyCeremonyFailed();
         if (_sealed) revert KeyCeremonySealed();
     }
 
-    function _allOthersDealt(uint256 l) private view returns (bool) {
-        uint256 everyone = ((1 << (_trustees.length + 1)) - 1) ^ 1;
-        return (_dealt | (1 << l)) == everyone;
+    /// @notice Whether every trustee other than `recipient` has posted its shares (§13.2).
+    /// @param recipient The recipient's trustee index `l`.
+    /// @return True iff all shares addressed to `recipient` are posted.
+    function _allOthersDealt(uint256 recipient) private view returns (bool) {
+        return (_dealt | (1 << recipient)) == _everyone();
     }
 
+    /// @notice The bitmap of all trustees.
+    /// @dev Bits 1 … n set (n ≤ 255, so no shift may reach 2²⁵⁶).
+    /// @return The bitmap with bits `1 … n` set.
+    function _everyone() private view returns (uint256) {
+        return (type(uint256).max >> (255 - _trustees.length)) & ~uint256(1);
+    }
+
+    /// @notice Whether trustee `i` is in the bitmap `set`.
+    /// @param set A trustee bitmap (bit `i` for trustee `i`).
+    /// @param i The trustee index.
+    /// @return True iff bit `i` of `set` is set.
     function _hasBit(uint256 set, uint256 i) private pure returns (bool) {
         return (set >> i) & 1 == 1;
     }
 
+    /// @notice Number of trustees in a bitmap.
+    /// @param set A trustee bitmap.
+    /// @return count Number of set bits.
     function _popcount(uint256 set) private pure returns (uint256 count) {
         for (; set != 0; set &= set - 1) ++count;
     }

@@ -1,12 +1,14 @@
 /** Exponential ElGamal under the election key (§4). */
 import { registerFixedBase } from "./equations";
+import { MalformedInputError } from "./errors";
 import {
   decodePoint,
+  decodeScalar,
+  modR,
   decodePointOrIdentity,
   encodePoints,
   GENERATOR,
   IDENTITY,
-  modR,
   withFixedBaseTable,
   type GroupElement,
   type Point,
@@ -70,7 +72,12 @@ export function fromElements(alpha: GroupElement, beta: GroupElement): DecodedCi
 
 /** g^m for a small non-negative message, in constant time over the fixed-base table. */
 export function encodeMessage(message: bigint): GroupElement {
-  return message === 0n ? IDENTITY : GENERATOR.multiply(modR(message));
+  if (typeof message !== "bigint") {
+    throw new MalformedInputError("message", "must be an integer", "§4.2");
+  }
+  // Reduced mod r: homomorphic shifts use negative differences; multiples of r encode O.
+  const reduced = modR(message);
+  return reduced === 0n ? IDENTITY : GENERATOR.multiply(reduced);
 }
 
 export interface Encryption {
@@ -120,5 +127,6 @@ export function subtractCiphertext(
 
 /** §4.4 / §7.1: the partial decryption M = s·α with a secret (share) s, in constant time. */
 export function partialDecryption(secret: bigint, ciphertext: DecodedCiphertext): GroupElement {
-  return ciphertext.alpha.is0() ? IDENTITY : ciphertext.alpha.multiply(secret);
+  decodeScalar(secret, "decryption share");
+  return ciphertext.alpha.is0() || secret === 0n ? IDENTITY : ciphertext.alpha.multiply(secret);
 }

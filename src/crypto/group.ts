@@ -49,6 +49,9 @@ export function decodeScalar(value: bigint, field: string): bigint {
 
 /** §2.2: validates a point received from outside, in the order the spec gives. */
 export function decodePoint(point: Point, field: string): GroupElement {
+  if (point === null || typeof point !== "object") {
+    throw new InvalidPointError(field, "coordinate-out-of-range");
+  }
   const { x, y } = point;
   if (typeof x !== "bigint" || typeof y !== "bigint") {
     throw new InvalidPointError(field, "coordinate-out-of-range");
@@ -57,18 +60,19 @@ export function decodePoint(point: Point, field: string): GroupElement {
   if (x < 0n || y < 0n || x >= FIELD_MODULUS || y >= FIELD_MODULUS) {
     throw new InvalidPointError(field, "coordinate-out-of-range");
   }
-  const element = Curve.fromAffine({ x, y });
   try {
+    // noble rejects some off-curve inputs (y = 0) already when building the point.
+    const element = Curve.fromAffine({ x, y });
     element.assertValidity();
+    return element;
   } catch {
     throw new InvalidPointError(field, "not-on-curve");
   }
-  return element;
 }
 
 /** Like decodePoint, but (0, 0) decodes to the identity (§2.3 aggregates, §5.5.2). */
 export function decodePointOrIdentity(point: Point, field: string): GroupElement {
-  return point.x === 0n && point.y === 0n ? IDENTITY : decodePoint(point, field);
+  return point?.x === 0n && point?.y === 0n ? IDENTITY : decodePoint(point, field);
 }
 
 /** Affine wire form; the identity encodes as (0, 0). */

@@ -319,6 +319,15 @@ export function decryptPartially(
 
 /** §7.2: λ_l = Π_{m≠l} m·(m − l)⁻¹ mod r over distinct indices. */
 export function lagrangeCoefficients(indices: readonly number[]): bigint[] {
+  for (const index of indices) {
+    if (!Number.isSafeInteger(index) || index < 1) {
+      throw new MalformedInputError(
+        "trustees",
+        `trustee index ${index} must be an integer ≥ 1`,
+        "§7.2",
+      );
+    }
+  }
   if (new Set(indices).size !== indices.length) {
     throw new MalformedInputError("trustees", "decrypting trustees must be distinct", "§7.2");
   }

@@ -21,6 +21,7 @@ export const DomainTag = {
   decryption: tag("shafaf/v1/decryption-proof"),
   complaint: tag("shafaf/v1/complaint-proof"),
   sharePad: tag("shafaf/v1/share-encryption"),
+  receipt: tag("shafaf/v1/receipt"),
 } as const;
 
 export type Word = bigint;

@@ -10,6 +10,7 @@ import {
   encodeMessage,
   encryptContest,
   GENERATOR,
+  GROUP_ORDER,
   MalformedInputError,
   decodeCiphertext,
   type ContestSecrets,
@@ -151,6 +152,8 @@ export function checkOpening(key: ElectionKey, opening: BallotOpening): number[]
       const decoded = decodeCiphertext(ciphertext);
       const opens =
         nonce !== undefined &&
+        nonce > 0n &&
+        nonce < GROUP_ORDER &&
         (selection === 0n || selection === 1n) &&
         GENERATOR.multiply(nonce).equals(decoded.alpha) &&
         key.element.multiply(nonce).add(encodeMessage(selection)).equals(decoded.beta);

@@ -34,6 +34,13 @@ function scryptInputs(input: CredentialInput): {
 } {
   const passcode = input.passcode.normalize("NFKC");
   const secret = input.voterSecret.normalize("NFKC");
+  if (passcode.includes("\0") || secret.includes("\0")) {
+    throw new MalformedInputError(
+      "passcode or voter secret",
+      "must not contain the NUL character (it separates them, §11.1)",
+      "§11.1",
+    );
+  }
   if (passcode.length === 0) {
     throw new MalformedInputError(
       "passcode",

@@ -3,18 +3,17 @@ import {
   encodeAbiParameters,
   hashTypedData,
   keccak256,
-  stringToHex,
   type AbiParameter,
   type Address,
   type Hex,
 } from "viem";
-import { hashWords, wordToHex } from "../crypto";
+import { DomainTag, hashWords, wordToHex } from "../crypto";
 import { electionAbi } from "./abi";
 import type { Ballot, ContestBallot } from "./types";
 import type { Ciphertext } from "../crypto";
 
 /** §9 TAG_RECEIPT. */
-export const TAG_RECEIPT: Hex = keccak256(stringToHex("shafaf/v1/receipt"));
+export const TAG_RECEIPT: Hex = wordToHex(DomainTag.receipt);
 
 /** The ABI parameter of `ContestBallot[]`, taken from the compiled Election so both sides agree. */
 const contestsParameter: AbiParameter = (() => {
@@ -87,9 +86,12 @@ export function receiptHash(electionId: Hex, digest: Hex, signature: Hex): Hex {
   );
 }
 
-/** §12.5 record = keccak256(receipt ‖ ciphertextsHash). */
-export function ballotRecord(receipt: Hex, ciphertexts: Hex): Hex {
+/** §12.5 record = keccak256(receipt ‖ ciphertextsHash ‖ constituency). */
+export function ballotRecord(receipt: Hex, ciphertexts: Hex, constituency: bigint): Hex {
   return keccak256(
-    encodeAbiParameters([{ type: "bytes32" }, { type: "bytes32" }], [receipt, ciphertexts]),
+    encodeAbiParameters(
+      [{ type: "bytes32" }, { type: "bytes32" }, { type: "uint256" }],
+      [receipt, ciphertexts, constituency],
+    ),
   );
 }

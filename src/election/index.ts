@@ -10,5 +10,6 @@ export * from "./deploy";
 export * from "./registrar";
 export * from "./gateway";
 export * from "./trustee";
+export * from "./ceremony";
 export * from "./observer";
 export * from "./tally";

@@ -72,7 +72,8 @@ export interface MalformedPoint {
 
 /**
  * Invalid encodings of (or near) a valid point: the identity, each coordinate shifted by p
- * (the same point mod p, which must still be rejected), and a point off the curve.
+ * (the same point mod p, which must still be rejected), and points off the curve (y = 0 included:
+ * noble refuses it while building the point, before the curve check).
  */
 export function malformedPoints(valid: Point): MalformedPoint[] {
   return [
@@ -82,6 +83,7 @@ export function malformedPoints(valid: Point): MalformedPoint[] {
     { name: "x = p", point: { x: p, y: valid.y }, reason: "coordinate-out-of-range" },
     { name: "negative x", point: { x: -1n, y: valid.y }, reason: "coordinate-out-of-range" },
     { name: "off-curve (y + 1)", point: { x: valid.x, y: valid.y + 1n }, reason: "not-on-curve" },
+    { name: "off-curve (y = 0)", point: { x: valid.x, y: 0n }, reason: "not-on-curve" },
   ];
 }
 

@@ -125,6 +125,8 @@ export function rangeProofEquations(statement: RangeStatement, proof: RangeProof
   const { label } = statement;
   const branches = branchCount(statement.lo, statement.hi, label);
   const lengthsOk =
+    proof !== null &&
+    typeof proof === "object" &&
     Array.isArray(proof.a) &&
     Array.isArray(proof.b) &&
     Array.isArray(proof.c) &&

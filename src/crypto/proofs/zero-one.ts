@@ -1,7 +1,7 @@
 /** §5.2: the option proof — a ciphertext encrypts 0 or 1. */
 import type { DecodedCiphertext, ElectionKey } from "../elgamal";
 import { allHoldOneByOne, type Equation } from "../equations";
-import { InvalidProofError } from "../errors";
+import { InvalidProofError, MalformedInputError } from "../errors";
 import type { Point } from "../group";
 import { csprng, type RandomSource } from "../random";
 import { ballotContextWords, DomainTag, indexWord, type BallotContext } from "../transcript";
@@ -51,6 +51,13 @@ export function proveZeroOne(
 
 /** §5.2.3: validates the fields and returns the four group equations. */
 export function zeroOneEquations(statement: OptionStatement, proof: ZeroOneProof): Equation[] {
+  if (proof === null || typeof proof !== "object") {
+    throw new MalformedInputError(
+      zeroOneStatementLabel(statement),
+      "the option proof is missing",
+      "§5.2.2",
+    );
+  }
   return rangeProofEquations(asRangeStatement(statement), {
     a: [proof.a0, proof.a1],
     b: [proof.b0, proof.b1],

@@ -32,7 +32,13 @@ describe("election end to end", () => {
       const voter = f.voters[voterIndex];
       const address = voter.account.address;
       const previous = lastBallot.get(address);
-      const prepared = prepareBallot(f.state, address, voter.constituency, selections, lastReceipt.get(address));
+      const prepared = prepareBallot(
+        f.state,
+        address,
+        voter.constituency,
+        selections,
+        lastReceipt.get(address),
+      );
       const signed = await signBallot(f.state, prepared, voter.account);
       const roll = f.rolls.find((r) => r.constituency === voter.constituency)!;
       const result = await castBallot(
@@ -47,24 +53,51 @@ describe("election end to end", () => {
       return result;
     };
     // Voters of constituency 0 vote in contests 0 and 1; constituency 1 in contests 0 and 2.
-    await cast(0, [[1, 0, 0], [0, 0, 1, 0]]);
-    await cast(1, [[0, 1, 0], [0, 0, 0, 0]]);
-    await cast(3, [[0, 0, 1], [1, 0]]);
-    await cast(4, [[1, 0, 0], [0, 1]]);
+    await cast(0, [
+      [1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    await cast(1, [
+      [0, 1, 0],
+      [0, 0, 0, 0],
+    ]);
+    await cast(3, [
+      [0, 0, 1],
+      [1, 0],
+    ]);
+    await cast(4, [
+      [1, 0, 0],
+      [0, 1],
+    ]);
     // Voter 0 re-votes: the first ballot no longer counts.
-    const revote = await cast(0, [[0, 0, 1], [1, 0, 0, 0]]);
+    const revote = await cast(0, [
+      [0, 0, 1],
+      [1, 0, 0, 0],
+    ]);
     expect(revote.supersededReceipt).to.not.equal(`0x${"00".repeat(32)}`);
     const plain = [
-      [[0, 0, 1], [1, 0, 0, 0]],
-      [[0, 1, 0], [0, 0, 0, 0]],
+      [
+        [0, 0, 1],
+        [1, 0, 0, 0],
+      ],
+      [
+        [0, 1, 0],
+        [0, 0, 0, 0],
+      ],
     ];
     for (const [c0, c1] of plain) {
       c0.forEach((s, i) => (expected.get(0)![i] += s));
       c1.forEach((s, i) => (expected.get(1)![i] += s));
     }
     for (const [c0, c2] of [
-      [[0, 0, 1], [1, 0]],
-      [[1, 0, 0], [0, 1]],
+      [
+        [0, 0, 1],
+        [1, 0],
+      ],
+      [
+        [1, 0, 0],
+        [0, 1],
+      ],
     ]) {
       c0.forEach((s, i) => (expected.get(0)![i] += s));
       c2.forEach((s, i) => (expected.get(2)![i] += s));
@@ -74,9 +107,20 @@ describe("election end to end", () => {
     const present = [1, 3]; // trustee 2 is absent
     for (const contestId of [0n, 1n, 2n]) {
       for (const t of present) {
-        await f.trustees[t - 1].postDecryptionShares(f.trusteeClients[t - 1], f.addresses, contestId, f.shares[t - 1]);
+        await f.trustees[t - 1].postDecryptionShares(
+          f.trusteeClients[t - 1],
+          f.addresses,
+          contestId,
+          f.shares[t - 1],
+        );
       }
-      const counts = await decryptContest(f.publicClient, f.addresses, contestId, present, f.state.threshold);
+      const counts = await decryptContest(
+        f.publicClient,
+        f.addresses,
+        contestId,
+        present,
+        f.state.threshold,
+      );
       expect(counts).to.deep.equal(expected.get(Number(contestId)));
       await finalizeContest(f.outsider, f.addresses.tally, contestId, counts, present);
       const recorded = await readResult(f.publicClient, f.addresses.tally, contestId);

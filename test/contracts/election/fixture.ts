@@ -12,7 +12,7 @@ import {
   deployRegistry,
   publishRoll,
   readElection,
-  sealCeremony,
+  runCeremony,
   Trustee,
   type Clients,
   type ConstituencyRoll,
@@ -71,7 +71,12 @@ export async function deployElection(options: FixtureOptions = {}): Promise<Elec
   const publicClient = (await hre.viem.getPublicClient()) as unknown as PublicClient;
   const wallets = (await hre.viem.getWalletClients()) as unknown as Signer[];
   const clients = (i: number): Clients => ({ publicClient, walletClient: wallets[i] });
-  const [commission, registrar, gateway, outsider] = [clients(0), clients(1), clients(2), clients(3)];
+  const [commission, registrar, gateway, outsider] = [
+    clients(0),
+    clients(1),
+    clients(2),
+    clients(3),
+  ];
   const trusteeCount = options.trustees ?? 3;
   const threshold = options.threshold ?? 2;
   const trusteeClients = Array.from({ length: trusteeCount }, (_, i) => clients(4 + i));
@@ -99,20 +104,17 @@ export async function deployElection(options: FixtureOptions = {}): Promise<Elec
     registrar: registrar.walletClient.account.address,
     gateways: [gateway.walletClient.account.address],
   });
-  const addresses: ElectionAddresses = { election: created.election, ceremony: created.ceremony, tally: created.tally };
+  const addresses: ElectionAddresses = {
+    election: created.election,
+    ceremony: created.ceremony,
+    tally: created.tally,
+  };
   const params = { electionId: created.electionId, trustees: trusteeCount, threshold };
   const trustees = trusteeClients.map((_, i) => Trustee.create(params, i + 1));
-  const shares: bigint[] = [];
-  if ((options.ceremony ?? "sealed") === "sealed") {
-    for (const [i, t] of trustees.entries()) await t.postCommitments(trusteeClients[i], addresses.ceremony);
-    for (const [i, t] of trustees.entries()) await t.postShares(trusteeClients[i], addresses.ceremony, trusteeCount);
-    for (const [i, t] of trustees.entries()) {
-      const received = await t.receivedShares(publicClient, addresses.ceremony, trusteeCount);
-      shares.push(t.secretShare(received));
-      await t.confirmShares(trusteeClients[i], addresses.ceremony);
-    }
-    await sealCeremony(outsider, addresses.ceremony);
-  }
+  const shares: bigint[] =
+    (options.ceremony ?? "sealed") === "sealed"
+      ? await runCeremony(trustees, trusteeClients, addresses.ceremony, outsider)
+      : [];
   const perConstituency = options.votersPerConstituency ?? 3;
   const voters = config.constituencyContests.flatMap((_, v) =>
     Array.from({ length: perConstituency }, () => newVoter(v)),

@@ -80,7 +80,7 @@ function corrupt(contest: EncryptedContest, corruptions: Corruption[]): Encrypte
     if (field < 0 && location !== "selection") {
       const path: Path = ["ciphertexts", location];
       const before = getAt(result, path);
-      // Another encryption of the same selection: a well-formed ciphertext the proof is not for.
+      // A fresh, well-formed encryption of 0: the option proof is not for it, and the aggregate changes.
       const replacement = encrypt(key, 0n, seededRandom(`replacement ${location}`)).ciphertext.wire;
       result = setAt(result, path, replacement);
       expect(getAt(result, path)).to.not.deep.equal(before);
@@ -224,18 +224,13 @@ describe("ballot: encrypted contest (§8)", function () {
               expect(findInvalidProofs(subject, params, bad, { random })).to.deep.equal(oneByOne);
             },
           ),
-          { numRuns: n === 12 ? 10 : n === 5 ? 20 : 25 },
+          { numRuns: n === 12 ? 6 : n === 5 ? 12 : 20 },
         );
       });
 
       it("batch verification with deterministic random sources still rejects", function () {
         const bad = corrupt(contest, [{ location: "selection", field: 1 }]);
-        for (const random of [
-          seededRandom("batch"),
-          seededRandom(0),
-          constantRandom(1),
-          constantRandom(0xff),
-        ]) {
+        for (const random of [seededRandom("batch"), constantRandom(1), constantRandom(0xff)]) {
           expect(findInvalidProofs(subject, params, bad, { random })).to.deep.equal(["selection"]);
           expect(findInvalidProofs(subject, params, contest, { random })).to.deep.equal([]);
         }

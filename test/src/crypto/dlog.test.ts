@@ -53,7 +53,7 @@ describe("dlog: bounded discrete logarithm (§7.4)", function () {
           expect(boundedDiscreteLog(tG(t), bound)).to.equal(t);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
   });
 

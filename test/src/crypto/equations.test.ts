@@ -98,11 +98,11 @@ describe("equations (§8.3)", function () {
           expect(allHoldBatched(equations, seededRandom(seed))).to.equal(expected);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 120 },
     );
     // Both verdicts were exercised.
-    expect(sawTrue).to.be.greaterThan(20);
-    expect(sawFalse).to.be.greaterThan(20);
+    expect(sawTrue).to.be.greaterThan(10);
+    expect(sawFalse).to.be.greaterThan(10);
   });
 
   it("the empty set and identity-only equations hold", function () {

@@ -7,6 +7,7 @@ import {
   decodeScalar,
   encodePoint,
   encodePoints,
+  encrypt,
   FIELD_MODULUS,
   GENERATOR,
   GROUP_ORDER,
@@ -16,10 +17,21 @@ import {
   modR,
   multiplyPublic,
   pointsEqual,
+  proveZeroOne,
   randomScalar,
+  verifyZeroOne,
   withFixedBaseTable,
 } from "../../../src/crypto";
-import { expectThrows, malformedPoints, p, pointOf, r } from "../../helpers/crypto";
+import {
+  ELECTION_ID,
+  expectThrows,
+  malformedPoints,
+  p,
+  pointOf,
+  r,
+  singlePartyKey,
+  VOTER,
+} from "../../helpers/crypto";
 import { seededRandom } from "../../helpers/random";
 
 describe("group (§1, §2.1, §2.2)", function () {
@@ -168,6 +180,33 @@ describe("group (§1, §2.1, §2.2)", function () {
         { numRuns: 200 },
       );
     });
+  });
+
+  // noble refuses (x, 0) already when building the point; decodePoint still reports §2.2's
+  // typed reason, and every verifier inherits it (e.g. a ballot whose proof point is (1, 0)).
+  it("rejects (x, 0) as not-on-curve with a typed error, in decoders and verifiers", function () {
+    for (const x of [1n, 5n, p - 1n]) {
+      expectThrows(() => decodePoint({ x, y: 0n }, "P"), InvalidPointError, {
+        field: "P",
+        reason: "not-on-curve",
+      });
+      expectThrows(() => decodePointOrIdentity({ x, y: 0n }, "P"), InvalidPointError, {
+        reason: "not-on-curve",
+      });
+    }
+    const { key } = singlePartyKey(seededRandom("y = 0"));
+    const context = { electionId: ELECTION_ID, contestIndex: 0, voter: VOTER };
+    const { ciphertext, nonce } = encrypt(key, 1n);
+    const statement = { context, optionIndex: 0, key, ciphertext };
+    const proof = proveZeroOne(statement, { value: 1, nonce });
+    expectThrows(
+      () => verifyZeroOne(statement, { ...proof, a0: { x: 1n, y: 0n } }),
+      InvalidPointError,
+      {
+        field: "contest 0 option 0 proof a[0]",
+        reason: "not-on-curve",
+      },
+    );
   });
 
   describe("decodePointOrIdentity (§2.3, §5.5.2)", function () {

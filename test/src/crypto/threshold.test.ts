@@ -393,6 +393,30 @@ describe("threshold key ceremony and decryption (§6, §7)", function () {
       });
     });
 
+    it("with a threshold, fewer than k distinct trustees is a MalformedInputError (§7.2)", function () {
+      for (const chosen of [[partials[0], partials[3]], [], [partials[2]]]) {
+        expectThrows(() => decryptCount(aggregate, chosen, 1000, k), MalformedInputError, {
+          field: "trustees",
+          section: "§7.2",
+        });
+        expectThrows(() => countMatches(aggregate, chosen, 4, 1000, k), MalformedInputError, {
+          field: "trustees",
+        });
+      }
+      // Exactly k, and all n, pass the threshold check.
+      expect(decryptCount(aggregate, partials.slice(1), 1000, k)).to.equal(4);
+      expect(decryptCount(aggregate, partials, 1000, k)).to.equal(4);
+      expect(countMatches(aggregate, partials.slice(0, 3), 4, 1000, k)).to.equal(true);
+    });
+
+    it("countMatches accepts t only with 0 ≤ t ≤ bound (§7.3)", function () {
+      expect(countMatches(aggregate, partials, 4, 4)).to.equal(true);
+      expect(countMatches(aggregate, partials, 4, 3)).to.equal(false);
+      for (const claimed of [-1, 4.5, NaN, Infinity]) {
+        expect(countMatches(aggregate, partials, claimed, 1000), String(claimed)).to.equal(false);
+      }
+    });
+
     it("a bound below the count is a DecryptionOutOfBoundError", function () {
       expectThrows(() => decryptCount(aggregate, partials, 3), DecryptionOutOfBoundError, {
         bound: 3,

@@ -31,6 +31,7 @@ const SECTION_9 = {
   decryption: "shafaf/v1/decryption-proof",
   complaint: "shafaf/v1/complaint-proof",
   sharePad: "shafaf/v1/share-encryption",
+  receipt: "shafaf/v1/receipt",
 } as const;
 
 const UINT256_MAX = (1n << 256n) - 1n;
