@@ -102,7 +102,10 @@ export function encryptWithNonce(
   nonce: bigint,
 ): DecodedCiphertext {
   const alpha = GENERATOR.multiply(nonce);
-  const beta = key.element.multiply(nonce).add(encodeMessage(message));
+  // A vote is 0 or 1: mG is O or G, no multiplication needed.
+  const messagePoint =
+    message === 0n ? IDENTITY : message === 1n ? GENERATOR : encodeMessage(message);
+  const beta = key.element.multiply(nonce).add(messagePoint);
   return fromElements(alpha, beta);
 }
 

@@ -73,6 +73,19 @@ function secretMultiple(base: GroupElement, scalar: bigint): GroupElement {
   return scalar === 0n ? IDENTITY : base.multiply(scalar);
 }
 
+/**
+ * −cⱼ(m − mⱼ)G of a simulated branch. With two branches m − mⱼ = ±1, so the term is ±cⱼG with a
+ * public cⱼ (it is part of the proof): a fast public product and a sign. With more branches
+ * the factor varies with the secret value, so the product stays constant-time.
+ */
+function shiftTerm(cj: bigint, difference: number, branches: number): GroupElement {
+  if (branches === 2) {
+    const product = GENERATOR.multiplyUnsafe(cj);
+    return difference > 0 ? product.negate() : product;
+  }
+  return secretMultiple(GENERATOR, modR(-cj * BigInt(difference)));
+}
+
 /** §5.1.3: proves that `ciphertext` = Enc(value; nonce) with lo ≤ value ≤ hi. */
 export function proveRange(
   statement: RangeStatement,
@@ -105,8 +118,7 @@ export function proveRange(
     v[j] = randomScalar(random);
     const s = modR(v[j] - c[j] * rho);
     aElements.push(secretMultiple(GENERATOR, s));
-    const shift = modR(-c[j] * BigInt(real - j));
-    bElements.push(secretMultiple(K, s).add(secretMultiple(GENERATOR, shift)));
+    bElements.push(secretMultiple(K, s).add(shiftTerm(c[j], real - j, branches)));
   }
   const encoded = encodePoints([...aElements, ...bElements]);
   const a = encoded.slice(0, branches);
