@@ -57,8 +57,9 @@ interface IKeyCeremony {
     /// @notice The trustee already posted what it tries to post again.
     /// @param trustee The trustee's index.
     error KeyCeremonyAlreadyPosted(uint256 trustee);
-    /// @notice Shares need the dealer's own commitments first; complaints and confirmations need
-    ///         every share addressed to the caller.
+    /// @notice A step came too early: shares need the dealer's own commitments; a confirmation
+    ///         needs every share addressed to the caller; a complaint needs the caller's own
+    ///         commitments and the accused dealer's shares.
     /// @param trustee The trustee whose step is missing: the caller, or the dealer whose shares
     ///        are not posted yet.
     error KeyCeremonyOutOfOrder(uint256 trustee);

@@ -11,6 +11,7 @@ import type {
   Transport,
   WalletClient,
 } from "viem";
+import { explainRevert } from "../chain/errors";
 import { decodeRevert } from "../chain/revert";
 import { allAbis } from "./abi";
 
@@ -21,29 +22,36 @@ export interface Clients {
   walletClient: Signer;
 }
 
-/** A transaction the chain rejected, with the contract's custom error by name. */
+/**
+ * A transaction the chain rejected: the contract's custom error by name and arguments, and as
+ * its message the sentence a person can act on (src/chain/errors.ts), with the § of the rule.
+ */
 export class ContractRejectedError extends Error {
   constructor(
     readonly errorName: string,
     readonly args: readonly unknown[],
     readonly functionName: string,
+    readonly section: string | undefined,
+    explanation: string,
     cause: unknown,
   ) {
-    super(
-      `${functionName} rejected by the contract: ${errorName}(${args.map(String).join(", ")})`,
-      {
-        cause,
-      },
-    );
+    super(`${functionName} rejected: ${explanation}${section ? ` (${section})` : ""}`, { cause });
     this.name = "ContractRejectedError";
   }
 }
 
 export function asContractError(functionName: string, error: unknown): unknown {
   const decoded = decodeRevert(allAbis as Abi, error);
-  return decoded
-    ? new ContractRejectedError(decoded.errorName, decoded.args, functionName, error)
-    : error;
+  if (!decoded) return error;
+  const explained = explainRevert(error);
+  return new ContractRejectedError(
+    decoded.errorName,
+    decoded.args,
+    functionName,
+    explained?.section,
+    explained?.message ?? `${decoded.errorName}(${decoded.args.map(String).join(", ")})`,
+    error,
+  );
 }
 
 export async function transact<

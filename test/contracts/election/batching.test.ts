@@ -153,3 +153,28 @@ describe("Election.castBallots (batches of one constituency)", () => {
     expect(error.errorName).to.equal("AccessControlUnauthorizedAccount");
   });
 });
+
+async function openForMessages(): Promise<ElectionFixture> {
+  const f = await deployElection();
+  await openPolls(f);
+  return f;
+}
+
+describe("rejections carry a sentence a person can act on", () => {
+  it("names the rule, its section and the arguments in the error message", async () => {
+    const f = await loadFixture(openForMessages);
+    const a = await sign(f, 0, 0);
+    const error = await rejected(castBallots(f.outsider, f.addresses.election, 0n, [a.submission]));
+    expect(error.errorName).to.equal("AccessControlUnauthorizedAccount");
+    expect(error.message).to.match(/^castBallots rejected: /);
+    const replay = await sign(f, 1, 1);
+    await castBallots(f.gateway, f.addresses.election, 0n, [replay.submission]);
+    const again = await rejected(
+      castBallots(f.gateway, f.addresses.election, 0n, [replay.submission]),
+    );
+    expect(again.errorName).to.equal("ElectionPreviousBallotMismatch");
+    expect(again.section).to.match(/^§12/);
+    expect(again.message).to.contain(again.section!);
+    expect(again.message).to.not.contain("ElectionPreviousBallotMismatch(");
+  });
+});
