@@ -21,6 +21,7 @@ import {
   signBallot,
   type ContestBallot,
   type PreparedBallot,
+  sealedKey,
 } from "../src/election";
 import { deployElection, type ElectionFixture } from "../test/contracts/election/fixture";
 import { summaryLine } from "./measure";
@@ -65,7 +66,7 @@ async function proofGas(
         voter,
         BigInt(config.minSelections),
         BigInt(config.maxSelections),
-        f.state.key.point,
+        sealedKey(f.state).point,
         c.ciphertexts,
         c.optionProofs,
         c.selectionProof,

@@ -47,6 +47,7 @@ import {
   type ElectionConfig,
   type PreparedBallot,
   type Signer,
+  sealedKey,
 } from "../src/election";
 
 const PKT = 5 * 3600;
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
     challenger.area,
     randomChoices(AREAS[challenger.area].contests),
   );
-  const opened = checkOpening(state.key, openBallot(challenged));
+  const opened = checkOpening(sealedKey(state), openBallot(challenged));
   await publishSpoiledBallot(gateway, addresses.election, openBallot(challenged));
   console.log(
     `voter 1 challenged a ballot: it decrypts to choices ${JSON.stringify(opened)}; published as spoiled, never counted`,

@@ -25,9 +25,22 @@ export interface BallotContext {
   chainId: bigint;
   election: Address;
   electionId: Hex;
-  key: ElectionKey;
+  /** The joint election key; undefined until the trustees' ceremony is sealed (§13.4). */
+  key: ElectionKey | undefined;
   contests: readonly ContestConfig[];
   constituencyContests: readonly (readonly bigint[])[];
+}
+
+/** The sealed election key, or a typed error saying that ballots cannot be made yet. */
+export function sealedKey(context: Pick<BallotContext, "key">): ElectionKey {
+  if (!context.key) {
+    throw new MalformedInputError(
+      "election key",
+      "the trustees' key ceremony is not sealed yet, so no ballot can be encrypted",
+      "§13.4",
+    );
+  }
+  return context.key;
 }
 
 export interface PreparedBallot {
@@ -69,12 +82,13 @@ export function prepareBallot(
       "§12.1",
     );
   }
+  const key = sealedKey(context);
   const contests: ContestBallot[] = [];
   const secrets: ContestSecrets[] = [];
   contestIds.forEach((contestId, i) => {
     const config = context.contests[Number(contestId)];
     const { contest, secrets: contestSecrets } = encryptContest(
-      { electionId: context.electionId, voter: credential, key: context.key },
+      { electionId: context.electionId, voter: credential, key },
       { contestIndex: Number(contestId), ...config },
       selections[i],
       random,

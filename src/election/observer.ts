@@ -1,6 +1,6 @@
 /** Reads an election's public state from the chain: what devices, trustees and observers need. */
 import type { Address, Hex, PublicClient } from "viem";
-import { decodeAggregate, electionKey, type Ciphertext, type ElectionKey } from "../crypto";
+import { decodeAggregate, electionKey, type Ciphertext } from "../crypto";
 import { electionAbi, electionTallyAbi, keyCeremonyAbi } from "./abi";
 import type { BallotContext } from "./ballot";
 import type { ContestConfig, ElectionAddresses } from "./types";
@@ -60,9 +60,7 @@ export async function readElection(
     chainId: BigInt(chainId),
     election: addresses.election,
     electionId,
-    key: sealed
-      ? electionKey({ x: keyPoint.x, y: keyPoint.y })
-      : (undefined as unknown as ElectionKey),
+    key: sealed ? electionKey({ x: keyPoint.x, y: keyPoint.y }) : undefined,
     contests,
     constituencyContests,
     pollingStart,

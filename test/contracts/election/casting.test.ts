@@ -37,6 +37,7 @@ import {
   signBallot,
   type Ballot,
   type ContestBallot,
+  sealedKey,
 } from "../../../src/election";
 import {
   ballotCastEvents,
@@ -798,7 +799,7 @@ describe("Election.castBallot (§12.6)", () => {
             voter: voter.account.address,
           },
           optionIndex: 1,
-          key: f.state.key,
+          key: sealedKey(f.state),
           ciphertext: two,
         },
         { value: 1, nonce: (2n * nonce) % r },

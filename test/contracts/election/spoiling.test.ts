@@ -19,6 +19,7 @@ import {
   transact,
   type BallotOpening,
   type Clients,
+  sealedKey,
 } from "../../../src/election";
 import {
   castFor,
@@ -82,7 +83,7 @@ describe("Election.publishSpoiledBallot (§12.7 Benaloh challenge)", () => {
     expect(opening.nonces).to.have.length(7);
     expect(opening.selections).to.deep.equal([0n, 1n, 0n, 0n, 0n, 0n, 1n]);
     // The second device checks the opening and reads back the choices.
-    expect(checkOpening(f.state.key, opening)).to.deep.equal(CHOICES);
+    expect(checkOpening(sealedKey(f.state), opening)).to.deep.equal(CHOICES);
 
     const totalsBefore = await readAllTotals(f);
     expect(await readSpoiled(f, prepared.ciphertextsHash)).to.equal(false);
@@ -212,7 +213,7 @@ describe("Election.publishSpoiledBallot (§12.7 Benaloh challenge)", () => {
         const tampered = tamperOpening(opening, change);
         // The TypeScript check on a second device rejects it too (a zero nonce makes it throw
         // noble's "invalid scalar" instead of naming the option: reported, see ballot.test.ts).
-        expect(() => checkOpening(f.state.key, tampered), t.name).to.throw(
+        expect(() => checkOpening(sealedKey(f.state), tampered), t.name).to.throw(
           change.nonce?.[1] === 0n ? "" : `contest ${t.contest} option ${t.option}`,
         );
         await expectRejected(

@@ -238,3 +238,11 @@ describe("voter device: prepare, sign, open (§12.1, §12.3, §12.7)", () => {
     });
   });
 });
+
+describe("ballots before the key is sealed", () => {
+  it("cannot be prepared: a typed error names §13.4", () => {
+    expect(() =>
+      prepareBallot({ ...context, key: undefined }, VOTER.address, 0, CHOICES_0),
+    ).to.throw(MalformedInputError, /not sealed/);
+  });
+});
