@@ -2,15 +2,15 @@
  * The threshold key ceremony (§6) and threshold decryption (§7), after ElectionGuard's guardian
  * model: n trustees, any k of whom can decrypt an aggregate and no k − 1 of whom learn anything.
  */
-import { keccak_256 } from "@noble/hashes/sha3.js";
-import { bigIntToWord, bytesToBigInt, type Hex } from "./bytes";
+import { invert } from "@noble/curves/abstract/modular.js";
+import type { Hex } from "./bytes";
 import {
   decodeAggregate,
   type Ciphertext,
   type DecodedCiphertext,
   partialDecryption,
 } from "./elgamal";
-import { EquationAccumulator } from "./equations";
+import { allHoldOneByOne, EquationAccumulator } from "./equations";
 import { MalformedInputError } from "./errors";
 import {
   decodePoint,
@@ -26,7 +26,6 @@ import {
   type Point,
 } from "./group";
 import { boundedDiscreteLog } from "./dlog";
-import { invert } from "@noble/curves/abstract/modular.js";
 import {
   complaintEquations,
   proveComplaint,
@@ -34,9 +33,8 @@ import {
   type DleqProof,
 } from "./proofs/chaum-pedersen";
 import { proveSchnorr, type SchnorrProof } from "./proofs/schnorr";
-import { allHoldOneByOne } from "./equations";
 import { csprng, randomScalar, type RandomSource } from "./random";
-import { DomainTag, hexToWord, indexWord, pointWords } from "./transcript";
+import { DomainTag, hashWords, hexToWord, indexWord, pointWords } from "./transcript";
 
 export interface CeremonyParameters {
   electionId: Hex;
@@ -135,16 +133,13 @@ export function sharePad(
   E: Point,
   D: Point,
 ): bigint {
-  const words = [
+  return hashWords([
     DomainTag.sharePad,
     hexToWord(electionId, "electionId"),
     indexWord(dealer, "dealer"),
     indexWord(recipient, "recipient"),
     ...pointWords(E, D),
-  ];
-  const buffer = new Uint8Array(words.length * 32);
-  words.forEach((w, i) => buffer.set(bigIntToWord(w), i * 32));
-  return bytesToBigInt(keccak_256(buffer));
+  ]);
 }
 
 export function encryptShare(
