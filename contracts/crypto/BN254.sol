@@ -362,7 +362,7 @@ library BN254 {
     }
 
     /// @notice Checks the group equation `v·G = a + c·y` with base the generator
-    ///         (2 ecMul + 1 ecAdd, no allocation).
+    ///         (2 ecMul + 1 ecAdd): {mulAddEq} with `base = G`.
     /// @param v Left-hand scalar (a response).
     /// @param a Right-hand commitment (a point on the curve or `O`).
     /// @param c Right-hand scalar (a challenge).
@@ -374,29 +374,6 @@ library BN254 {
         uint256 c,
         Point memory y
     ) internal view returns (bool holds) {
-        uint256 failed;
-        assembly ("memory-safe") {
-            let m := mload(0x40)
-            mstore(m, mload(a))
-            mstore(add(m, 0x20), mload(add(a, 0x20)))
-            let t := add(m, 0x40)
-            mstore(t, mload(y))
-            mstore(add(m, 0x60), mload(add(y, 0x20)))
-            mstore(add(m, 0x80), c)
-            if iszero(staticcall(gas(), EC_MUL, t, 0x60, t, 0x40)) {
-                failed := EC_MUL
-            }
-            if iszero(staticcall(gas(), EC_ADD, m, 0x80, m, 0x40)) {
-                failed := EC_ADD
-            }
-            mstore(t, G_X)
-            mstore(add(m, 0x60), G_Y)
-            mstore(add(m, 0x80), v)
-            if iszero(staticcall(gas(), EC_MUL, t, 0x60, t, 0x40)) {
-                failed := EC_MUL
-            }
-            holds := and(eq(mload(m), mload(t)), eq(mload(add(m, 0x20)), mload(add(m, 0x60))))
-        }
-        if (failed != 0) revert BN254PrecompileFailed(failed);
+        holds = mulAddEq(Point(G_X, G_Y), v, a, c, y);
     }
 }
